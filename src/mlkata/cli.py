@@ -1,0 +1,131 @@
+"""``mlkata``: the command line, a thin layer over :mod:`mlkata.api`.
+
+Exit status: 0 when every check passed, 1 when some check did not (or the solution is
+still locked), 2 for a usage error. Errors the user can fix print one line, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import MlkataError
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def _warn(kit) -> None:
+    if kit._progress is not None:
+        for warning in kit.progress.warnings:
+            _console(stderr=True).print(f"[yellow]warning:[/] {warning}")
+
+
+class _Group(click.Group):
+    """Turns :class:`MlkataError` into a one-line message and its exit status."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except MlkataError as error:
+            click.echo(f"mlkata: error: {error}", err=True)
+            sys.exit(error.exit_code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="mlkata")
+def main():
+    """Self-grading machine-learning interview exercises.
+
+    Edit exercises/NAME/NAME.py, then `mlkata check NAME`.
+    """
+
+
+def _kit():
+    from .api import Kit
+
+    return Kit()
+
+
+@main.command()
+@click.argument("name")
+@click.option("--impl", type=click.Path(dir_okay=False, path_type=Path), help="Grade this file instead of exercises/NAME/NAME.py.")
+@click.option("--json", "as_json", is_flag=True, help="Print exactly one JSON object on stdout.")
+@click.option("--seed", type=int, help="Seed of the hidden checks' data (default: fixed).")
+def check(name, impl, as_json, seed):
+    """Grade your implementation of exercise NAME."""
+    kit = _kit()
+    try:
+        report = kit.check(name, impl, seed)
+        if as_json:
+            from .report import to_json
+
+            click.echo(to_json(report))
+        else:
+            from .report import render
+
+            render(report, _console(), f"mlkata hint {name}")
+        _warn(kit)
+    finally:
+        kit.close()
+    sys.exit(0 if report.passed else 1)
+
+
+@main.command(name="list")
+def list_():
+    """Every exercise with its topic, difficulty and your status."""
+    from rich.table import Table
+
+    kit = _kit()
+    table = Table(box=None)
+    for column in ("exercise", "title", "topic", "difficulty", "status", "hints"):
+        table.add_column(column)
+    counts = {"passed": 0, "attempted": 0, "not started": 0}
+    colours = {"passed": "green", "attempted": "yellow", "not started": "dim"}
+    for exercise in kit.catalogue:
+        state = kit.progress.exercise(exercise.name)
+        counts[state.status] += 1
+        table.add_row(exercise.name, exercise.title, exercise.topic, exercise.difficulty, f"[{colours[state.status]}]{state.status}[/]", f"{state.hints_used}/{len(exercise.hints)}")
+    console = _console()
+    console.print(table)
+    console.print(f"\n{len(kit.catalogue.exercises)} exercises: {counts['passed']} passed, {counts['attempted']} attempted, {counts['not started']} not started")
+    _warn(kit)
+    kit.close()
+
+
+@main.command()
+@click.argument("name")
+def hint(name):
+    """Reveal the next hint for exercise NAME (recorded in your progress)."""
+    kit = _kit()
+    shown = kit.hint(name)
+    _console().print(f"[bold]Hint {shown.level}/{shown.total}[/] for {name}: {shown.text}")
+    if shown.level < shown.total:
+        _console().print(f"[dim]Run it again for hint {shown.level + 1}.[/]")
+    _warn(kit)
+    kit.close()
+
+
+@main.command()
+@click.argument("name")
+@click.option("--force", is_flag=True, help="Show it before you have passed (recorded).")
+def solution(name, force):
+    """Show the reference solution of NAME once your file passes."""
+    kit = _kit()
+    try:
+        text = kit.solution(name, force)
+    finally:
+        kit.close()
+    from rich.syntax import Syntax
+
+    _console().print(Syntax(text, "python", line_numbers=True))
+
+
+if __name__ == "__main__":
+    main()

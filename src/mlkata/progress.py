@@ -1,0 +1,152 @@
+"""The learner's progress: one SQLite file in the workspace (``.mlkata/progress.sqlite``).
+
+Every grading run, hint and solution view is a row. Concurrent runs are safe (WAL journal,
+a busy timeout, one short transaction per write). A database that cannot be opened or read
+is moved aside with a warning and a fresh one started; grading never fails because of it.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS attempts (
+    id INTEGER PRIMARY KEY, time REAL NOT NULL, exercise TEXT NOT NULL, score REAL NOT NULL,
+    max_score REAL NOT NULL, status TEXT NOT NULL, duration_s REAL NOT NULL, seed INTEGER,
+    impl TEXT, hints_used INTEGER NOT NULL, solution_viewed INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hints (id INTEGER PRIMARY KEY, time REAL NOT NULL, exercise TEXT NOT NULL, level INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS solution_views (id INTEGER PRIMARY KEY, time REAL NOT NULL, exercise TEXT NOT NULL, forced INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS attempts_by_exercise ON attempts (exercise, time);
+"""
+
+
+def workspace(root: Path) -> Path:
+    """Where progress lives: ``$MLKATA_HOME``, else ``ROOT/.mlkata``."""
+    return Path(os.environ.get("MLKATA_HOME") or root / ".mlkata")
+
+
+@dataclass
+class ExerciseProgress:
+    """What the store knows of one exercise."""
+
+    attempts: int
+    best_score: float
+    passed: bool
+    hints_used: int
+    solution_viewed: bool
+
+    @property
+    def status(self) -> str:
+        if self.passed:
+            return "passed"
+        return "attempted" if self.attempts else "not started"
+
+
+class Progress:
+    """The progress store of one workspace.
+
+    Parameters
+    ----------
+    path : Path
+        The SQLite file; its directory is created if needed.
+    """
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.warnings: list[str] = []
+        self.connection = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            return self._connect(self.path)
+        except (sqlite3.Error, OSError) as error:
+            moved = self._move_aside()
+            self.warnings.append(f"progress store {self.path} could not be used ({error}); " + (f"moved it to {moved.name} and started a fresh one" if moved else "keeping this run's progress in memory only"))
+        try:
+            return self._connect(self.path)
+        except (sqlite3.Error, OSError):
+            return self._connect(":memory:")
+
+    @staticmethod
+    def _connect(path) -> sqlite3.Connection:
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(path, timeout=30, isolation_level=None)
+        try:
+            connection.execute("PRAGMA busy_timeout = 30000")
+            if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("integrity check failed")
+            connection.execute("PRAGMA journal_mode = WAL")
+            with connection:  # one transaction, so concurrent first runs agree on the schema
+                connection.execute("BEGIN IMMEDIATE")
+                for statement in filter(str.strip, SCHEMA.split(";")):
+                    connection.execute(statement)
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _move_aside(self) -> Path | None:
+        if not self.path.exists():
+            return None
+        target = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}")
+        try:
+            self.path.rename(target)
+        except OSError:
+            return None
+        for suffix in ("-wal", "-shm"):
+            Path(str(self.path) + suffix).unlink(missing_ok=True)
+        return target
+
+    def _write(self, sql: str, params: tuple) -> None:
+        try:
+            with self.connection:
+                self.connection.execute("BEGIN IMMEDIATE")
+                self.connection.execute(sql, params)
+        except sqlite3.Error as error:
+            self.warnings.append(f"could not record progress in {self.path}: {error}")
+
+    def _read(self, sql: str, params: tuple = ()) -> list[tuple]:
+        try:
+            return self.connection.execute(sql, params).fetchall()
+        except sqlite3.Error as error:
+            self.warnings.append(f"could not read progress from {self.path}: {error}")
+            return []
+
+    # -- writes -----------------------------------------------------------------------
+
+    def record_attempt(self, report) -> None:
+        """Record one grading run (a :class:`~mlkata.results.Report`)."""
+        summary = self.exercise(report.exercise)
+        self._write(
+            "INSERT INTO attempts (time, exercise, score, max_score, status, duration_s, seed, impl, hints_used, solution_viewed) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (time.time(), report.exercise, report.score, report.max_score, report.status, report.duration_s, report.seed, report.impl, summary.hints_used, int(summary.solution_viewed)),
+        )
+
+    def record_hint(self, exercise: str, level: int) -> None:
+        self._write("INSERT INTO hints (time, exercise, level) VALUES (?,?,?)", (time.time(), exercise, level))
+
+    def record_solution_view(self, exercise: str, forced: bool) -> None:
+        self._write("INSERT INTO solution_views (time, exercise, forced) VALUES (?,?,?)", (time.time(), exercise, int(forced)))
+
+    # -- reads ------------------------------------------------------------------------
+
+    def exercise(self, name: str) -> ExerciseProgress:
+        """Attempts, best score, hints and solution views of one exercise."""
+        (count, best, passed), = self._read("SELECT COUNT(*), COALESCE(MAX(score), 0), COALESCE(MAX(status = 'passed'), 0) FROM attempts WHERE exercise = ?", (name,)) or [(0, 0, 0)]
+        (hints,), = self._read("SELECT COALESCE(MAX(level), 0) FROM hints WHERE exercise = ?", (name,)) or [(0,)]
+        (views,), = self._read("SELECT COUNT(*) FROM solution_views WHERE exercise = ?", (name,)) or [(0,)]
+        return ExerciseProgress(count, best, bool(passed), hints, bool(views))
+
+    def attempts(self, exercise: str | None = None) -> list[tuple]:
+        """Rows ``(time, exercise, score, max_score, status)``, oldest first."""
+        where, params = ("WHERE exercise = ?", (exercise,)) if exercise else ("", ())
+        return self._read(f"SELECT time, exercise, score, max_score, status FROM attempts {where} ORDER BY id", params)
+
+    def close(self) -> None:
+        self.connection.close()
