@@ -28,11 +28,18 @@ def _warn(kit) -> None:
 
 
 class _Group(click.Group):
-    """Turns :class:`MlkataError` into a one-line message and its exit status."""
+    """Turns usage errors and :class:`MlkataError` into one line and their exit status."""
 
-    def invoke(self, ctx):
+    def main(self, *args, **kwargs):
         try:
-            return super().invoke(ctx)
+            return super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as error:
+            where = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
+            click.echo(f"mlkata: error: {error.format_message()}{where}", err=True)
+            sys.exit(2)
+        except click.exceptions.Abort:
+            click.echo("mlkata: interrupted", err=True)
+            sys.exit(130)
         except MlkataError as error:
             click.echo(f"mlkata: error: {error}", err=True)
             sys.exit(error.exit_code)
