@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import ast
 import functools
+import importlib
 import importlib.util
+import threading
 import time
 from pathlib import Path
 
@@ -79,7 +81,8 @@ def grade(exercise: Exercise, impl: Path | None = None, seed: int | None = None)
     policy = rules.ImportPolicy(exercise.imports)
     violations = rules.check_source(source, impl.name, exercise.requires, policy)
     tests = visible_test_names(exercise)
-    specs = collect(load_trusted(exercise.grader, "mlkata_grader"))
+    grader = load_trusted(exercise.grader, "mlkata_grader")
+    specs = collect(grader)
     report = Report(exercise.name, str(impl), seed, isolation())
     if violations:
         report.problems = [v.message for v in violations]
@@ -98,6 +101,7 @@ def grade(exercise: Exercise, impl: Path | None = None, seed: int | None = None)
         "protected": [str(exercise.root / "solutions"), str(exercise.root / "graders")],
     }
     with Sandbox(setup, memory_mb=exercise.memory_mb, load_timeout=exercise.timeout_s) as sandbox:
+        _preload(grader)
         for test in tests:
             report.checks.append(_run_visible(sandbox, test, exercise.timeout_s))
         context = Context(seed, sandbox, load_trusted(exercise.reference, "mlkata_reference"), exercise.timeout_s, source, filename)
@@ -105,6 +109,17 @@ def grade(exercise: Exercise, impl: Path | None = None, seed: int | None = None)
             report.checks.append(_run_hidden(spec, context, exercise.timeout_s))
     report.duration_s = time.monotonic() - started
     return report
+
+
+def _preload(grader) -> None:
+    """Import the grader's heavy modules (``PRELOAD``, e.g. scikit-learn) in a thread.
+
+    The main thread mostly waits on the sandbox meanwhile, so the import overlaps with the
+    child's start-up and the visible tests instead of adding to them.
+    """
+    modules = getattr(grader, "PRELOAD", ())
+    if modules:
+        threading.Thread(target=lambda: [importlib.import_module(m) for m in modules], daemon=True).start()
 
 
 def _result(name, title, visibility, status, score, max_score, message="", duration_s=0.0, output=""):
