@@ -154,3 +154,28 @@ def _entry(root: Path, entry: dict, path: Path) -> Exercise:
     if exercise.topic not in TOPICS:
         raise BadCatalogue(f"{path}: exercise '{name}' has topic '{exercise.topic}', not one of {TOPICS}")
     return exercise
+
+
+def by_topic(catalogue: Catalogue) -> list[tuple[str, list[Exercise]]]:
+    """The exercises grouped by topic, topics in :data:`TOPICS` order, each in catalogue order."""
+    return [(topic, [e for e in catalogue if e.topic == topic]) for topic in TOPICS if any(e.topic == topic for e in catalogue)]
+
+
+README_BEGIN = "<!-- catalogue:begin"
+README_END = "<!-- catalogue:end -->"
+
+
+def markdown_table(catalogue: Catalogue) -> str:
+    """The README's catalogue table, generated from the catalogue file."""
+    rows = ["| topic | exercise | what you implement | difficulty | minutes |", "| --- | --- | --- | --- | --- |"]
+    for topic, exercises in by_topic(catalogue):
+        rows += [f"| {topic} | [{e.name}](exercises/{e.name}/README.md) | {e.title} | {e.difficulty} | {e.minutes} |" for e in exercises]
+    return "\n".join(rows)
+
+
+def readme_with_table(readme: str, catalogue: Catalogue) -> str:
+    """``readme`` with the text between the catalogue markers replaced by the current table."""
+    start = readme.index(README_BEGIN)
+    start = readme.index("\n", start) + 1
+    end = readme.index(README_END)
+    return readme[:start] + markdown_table(catalogue) + "\n" + readme[end:]

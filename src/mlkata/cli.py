@@ -86,22 +86,27 @@ def check(name, impl, as_json, seed):
 
 @main.command(name="list")
 def list_():
-    """Every exercise with its topic, difficulty and your status."""
+    """Every exercise, grouped by topic in learning order, with your status."""
     from rich.table import Table
 
+    from .catalogue import by_topic
+
     kit = _kit()
-    table = Table(box=None)
-    for column in ("exercise", "title", "topic", "difficulty", "status", "hints"):
-        table.add_column(column)
+    console = _console()
     counts = {"passed": 0, "attempted": 0, "not started": 0}
     colours = {"passed": "green", "attempted": "yellow", "not started": "dim"}
-    for exercise in kit.catalogue:
-        state = kit.progress.exercise(exercise.name)
-        counts[state.status] += 1
-        table.add_row(exercise.name, exercise.title, exercise.topic, exercise.difficulty, f"[{colours[state.status]}]{state.status}[/]", f"{state.hints_used}/{len(exercise.hints)}")
-    console = _console()
-    console.print(table)
-    console.print(f"\n{len(kit.catalogue.exercises)} exercises: {counts['passed']} passed, {counts['attempted']} attempted, {counts['not started']} not started")
+    for topic, exercises in by_topic(kit.catalogue):
+        table = Table(box=None, title=f"[bold]{topic}[/]", title_justify="left", pad_edge=False)
+        for column in ("exercise", "title", "difficulty", "minutes", "status", "hints"):
+            table.add_column(column)
+        for exercise in exercises:
+            state = kit.progress.exercise(exercise.name)
+            counts[state.status] += 1
+            table.add_row(exercise.name, exercise.title, exercise.difficulty, str(exercise.minutes),
+                          f"[{colours[state.status]}]{state.status}[/]", f"{state.hints_used}/{len(exercise.hints)}")
+        console.print(table)
+        console.print()
+    console.print(f"{len(kit.catalogue.exercises)} exercises: {counts['passed']} passed, {counts['attempted']} attempted, {counts['not started']} not started")
     _warn(kit)
     kit.close()
 
