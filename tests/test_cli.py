@@ -24,7 +24,8 @@ def test_reference_passes_with_exit_0():
 def test_untouched_stub_is_not_attempted_and_points_at_the_first_hint():
     result = cli("check", "toy")
     assert result.returncode == 1
-    assert "Not attempted yet" in result.stdout and "mlkata hint toy" in result.stdout
+    assert "Not attempted yet" in result.stdout and "make hint exercise=toy" in result.stdout
+    assert "First hint: Multiply." in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
 

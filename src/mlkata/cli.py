@@ -77,7 +77,8 @@ def check(name, impl, as_json, seed):
         else:
             from .report import render
 
-            render(report, _console(), f"mlkata hint {name}")
+            hints = kit.exercise(name).hints
+            render(report, _console(), hints[0] if hints else "", f"make hint exercise={name}")
         _warn(kit)
     finally:
         kit.close()

@@ -14,8 +14,11 @@ def to_json(report: Report) -> str:
     return json.dumps(report.to_dict())
 
 
-def render(report: Report, console, first_hint_command: str) -> None:
-    """Print ``report`` for a person: visible tests, hidden checks, what went wrong, the score."""
+def render(report: Report, console, first_hint: str, hint_command: str) -> None:
+    """Print ``report`` for a person: visible tests, hidden checks, what went wrong, the score.
+
+    ``first_hint`` is shown when nothing is attempted yet; ``hint_command`` reveals more.
+    """
     from rich.markup import escape
 
     console.print(f"[bold]{report.exercise}[/]  {report.impl}  [dim](seed {report.seed}, sandbox: {report.isolation})[/]")
@@ -26,7 +29,9 @@ def render(report: Report, console, first_hint_command: str) -> None:
     elif report.status == NOT_ATTEMPTED:
         reason = next((c.message for c in report.checks if c.message), "")
         console.print(f"[yellow]Not attempted yet[/]: {escape(reason)}")
-        console.print(f"Open the exercise's README.md, implement the stub, and run this again. Stuck? [bold]{first_hint_command}[/] shows the first hint.")
+        console.print("Read the exercise's README.md, implement the stub, and run this again.")
+        console.print(f"[bold]First hint:[/] {escape(first_hint)}")
+        console.print(f"[dim]More hints, one at a time:[/] [bold]{hint_command}[/]")
     else:
         for visibility, heading in (("visible", "Visible tests"), ("hidden", "Hidden checks")):
             checks = [c for c in report.checks if c.visibility == visibility]
