@@ -21,8 +21,8 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "mlkata needs Python >= 3.11, found " + sys.version.split()[0])'
 	@echo "Setting up $(VENV) (first use only)..."
 	@$(PYTHON) -m venv $(VENV)
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@$(BIN)/python -m pip install --disable-pip-version-check -e '.[dev]' > $(VENV)/install.log 2>&1 \
+		|| { cat $(VENV)/install.log; echo "mlkata: installing into $(VENV) failed (log: $(VENV)/install.log)" >&2; exit 1; }
 	@touch $(STAMP)
 
 install: $(STAMP)
