@@ -106,3 +106,16 @@ def test_the_cli_grades_through_a_corrupt_database(private_workspace):
     assert "warning:" in result.stderr and "moved it to" in result.stderr
     assert "Traceback" not in result.stderr
     assert sqlite3.connect(private_workspace / "progress.sqlite").execute("SELECT COUNT(*) FROM attempts").fetchone() == (1,)
+
+
+def test_a_store_from_an_earlier_schema_gains_the_new_columns(tmp_path):
+    path = tmp_path / "progress.sqlite"
+    old = sqlite3.connect(path)
+    old.execute("CREATE TABLE attempts (id INTEGER PRIMARY KEY, time REAL NOT NULL, exercise TEXT NOT NULL, score REAL NOT NULL, max_score REAL NOT NULL, status TEXT NOT NULL, duration_s REAL NOT NULL, seed INTEGER, impl TEXT, hints_used INTEGER NOT NULL, solution_viewed INTEGER NOT NULL)")
+    old.execute("INSERT INTO attempts (time, exercise, score, max_score, status, duration_s, hints_used, solution_viewed) VALUES (1, 'toy', 5, 5, 'passed', 0.1, 0, 0)")
+    old.commit()
+    old.close()
+    store = Progress(path)
+    assert store.warnings == []
+    store.record_attempt(a_report())
+    assert store.exercise("toy").passed and len(store.attempts("toy")) == 2

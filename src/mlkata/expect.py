@@ -59,7 +59,12 @@ def expect_equal(got, want, what: str, cause: str | None = None, against: str = 
     if np.any(bad):
         index = tuple(int(i) for i in np.argwhere(bad)[0]) if want.ndim else ()
         at = f" first at index {index}" if index else ""
-        _fail(f"{what} differs from {against} in {int(np.sum(bad))} of {want.size} entries,{at} (got {got[index]!r}, expected {want[index]!r})", cause)
+        _fail(f"{what} differs from {against} in {int(np.sum(bad))} of {want.size} entries,{at} (got {_plain(got[index])!r}, expected {_plain(want[index])!r})", cause)
+
+
+def _plain(value):
+    """A numpy scalar as the Python value it holds, so messages read `1.0`, not `np.float64(1.0)`."""
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def expect(condition: bool, message: str, cause: str | None = None):

@@ -13,16 +13,27 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .clock import timestamp
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS attempts (
     id INTEGER PRIMARY KEY, time REAL NOT NULL, exercise TEXT NOT NULL, score REAL NOT NULL,
     max_score REAL NOT NULL, status TEXT NOT NULL, duration_s REAL NOT NULL, seed INTEGER,
-    impl TEXT, hints_used INTEGER NOT NULL, solution_viewed INTEGER NOT NULL
+    impl TEXT, hints_used INTEGER NOT NULL, solution_viewed INTEGER NOT NULL, drill_id INTEGER
 );
-CREATE TABLE IF NOT EXISTS hints (id INTEGER PRIMARY KEY, time REAL NOT NULL, exercise TEXT NOT NULL, level INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS hints (id INTEGER PRIMARY KEY, time REAL NOT NULL, exercise TEXT NOT NULL, level INTEGER NOT NULL, drill_id INTEGER);
 CREATE TABLE IF NOT EXISTS solution_views (id INTEGER PRIMARY KEY, time REAL NOT NULL, exercise TEXT NOT NULL, forced INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS drills (
+    id INTEGER PRIMARY KEY, exercise TEXT NOT NULL, started REAL NOT NULL, minutes REAL NOT NULL,
+    path TEXT NOT NULL, finished REAL, passed INTEGER, score REAL, max_score REAL, hints INTEGER, rating INTEGER
+);
+CREATE TABLE IF NOT EXISTS cards (exercise TEXT PRIMARY KEY, card TEXT NOT NULL, due REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS review_logs (id INTEGER PRIMARY KEY, time REAL NOT NULL, exercise TEXT NOT NULL, log TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS attempts_by_exercise ON attempts (exercise, time);
 """
+
+# Columns added after the first release of the schema, added in place to older stores.
+ADDED_COLUMNS = [("attempts", "drill_id", "INTEGER"), ("hints", "drill_id", "INTEGER")]
 
 
 def workspace(root: Path) -> Path:
@@ -86,6 +97,9 @@ class Progress:
                 connection.execute("BEGIN IMMEDIATE")
                 for statement in filter(str.strip, SCHEMA.split(";")):
                     connection.execute(statement)
+                for table, column, kind in ADDED_COLUMNS:  # stores made by earlier versions
+                    if column not in {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}:
+                        connection.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
         except BaseException:
             connection.close()
             raise
@@ -120,33 +134,75 @@ class Progress:
 
     # -- writes -----------------------------------------------------------------------
 
-    def record_attempt(self, report) -> None:
-        """Record one grading run (a :class:`~mlkata.results.Report`)."""
+    def record_attempt(self, report, drill_id: int | None = None) -> None:
+        """Record one grading run (a :class:`~mlkata.results.Report`), of a drill if ``drill_id``."""
         summary = self.exercise(report.exercise)
         self._write(
-            "INSERT INTO attempts (time, exercise, score, max_score, status, duration_s, seed, impl, hints_used, solution_viewed) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (time.time(), report.exercise, report.score, report.max_score, report.status, report.duration_s, report.seed, report.impl, summary.hints_used, int(summary.solution_viewed)),
+            "INSERT INTO attempts (time, exercise, score, max_score, status, duration_s, seed, impl, hints_used, solution_viewed, drill_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (timestamp(), report.exercise, report.score, report.max_score, report.status, report.duration_s, report.seed, report.impl, summary.hints_used, int(summary.solution_viewed), drill_id),
         )
 
-    def record_hint(self, exercise: str, level: int) -> None:
-        self._write("INSERT INTO hints (time, exercise, level) VALUES (?,?,?)", (time.time(), exercise, level))
+    def record_hint(self, exercise: str, level: int, drill_id: int | None = None) -> None:
+        self._write("INSERT INTO hints (time, exercise, level, drill_id) VALUES (?,?,?,?)", (timestamp(), exercise, level, drill_id))
 
     def record_solution_view(self, exercise: str, forced: bool) -> None:
-        self._write("INSERT INTO solution_views (time, exercise, forced) VALUES (?,?,?)", (time.time(), exercise, int(forced)))
+        self._write("INSERT INTO solution_views (time, exercise, forced) VALUES (?,?,?)", (timestamp(), exercise, int(forced)))
+
+    def start_drill(self, exercise: str, minutes: float, path: str) -> int:
+        """Open a drill and return its id."""
+        try:
+            with self.connection:
+                self.connection.execute("BEGIN IMMEDIATE")
+                cursor = self.connection.execute("INSERT INTO drills (exercise, started, minutes, path) VALUES (?,?,?,?)", (exercise, timestamp(), minutes, path))
+                return cursor.lastrowid
+        except sqlite3.Error as error:
+            self.warnings.append(f"could not record the drill in {self.path}: {error}")
+            return 0
+
+    def finish_drill(self, drill_id: int, passed: bool, score: float, max_score: float, hints: int, rating: int) -> None:
+        self._write("UPDATE drills SET finished = ?, passed = ?, score = ?, max_score = ?, hints = ?, rating = ? WHERE id = ?",
+                    (timestamp(), int(passed), score, max_score, hints, rating, drill_id))
+
+    def save_card(self, exercise: str, card_json: str, due: float, log_json: str) -> None:
+        """Store an exercise's spaced-repetition card and the review that produced it, atomically."""
+        try:
+            with self.connection:
+                self.connection.execute("BEGIN IMMEDIATE")
+                self.connection.execute("INSERT OR REPLACE INTO cards (exercise, card, due) VALUES (?,?,?)", (exercise, card_json, due))
+                self.connection.execute("INSERT INTO review_logs (time, exercise, log) VALUES (?,?,?)", (timestamp(), exercise, log_json))
+        except sqlite3.Error as error:
+            self.warnings.append(f"could not record the review in {self.path}: {error}")
 
     # -- reads ------------------------------------------------------------------------
 
     def exercise(self, name: str) -> ExerciseProgress:
         """Attempts, best score, hints and solution views of one exercise."""
-        (count, best, passed), = self._read("SELECT COUNT(*), COALESCE(MAX(score), 0), COALESCE(MAX(status = 'passed'), 0) FROM attempts WHERE exercise = ?", (name,)) or [(0, 0, 0)]
-        (hints,), = self._read("SELECT COALESCE(MAX(level), 0) FROM hints WHERE exercise = ?", (name,)) or [(0,)]
+        (count, best, passed), = self._read("SELECT COUNT(*), COALESCE(MAX(score), 0), COALESCE(MAX(status = 'passed'), 0) FROM attempts WHERE exercise = ? AND drill_id IS NULL", (name,)) or [(0, 0, 0)]
+        (hints,), = self._read("SELECT COALESCE(MAX(level), 0) FROM hints WHERE exercise = ? AND drill_id IS NULL", (name,)) or [(0,)]
         (views,), = self._read("SELECT COUNT(*) FROM solution_views WHERE exercise = ?", (name,)) or [(0,)]
         return ExerciseProgress(count, best, bool(passed), hints, bool(views))
 
     def attempts(self, exercise: str | None = None) -> list[tuple]:
-        """Rows ``(time, exercise, score, max_score, status)``, oldest first."""
+        """Rows ``(time, exercise, score, max_score, status, hints_used, drill_id)``, oldest first."""
         where, params = ("WHERE exercise = ?", (exercise,)) if exercise else ("", ())
-        return self._read(f"SELECT time, exercise, score, max_score, status FROM attempts {where} ORDER BY id", params)
+        return self._read(f"SELECT time, exercise, score, max_score, status, hints_used, drill_id FROM attempts {where} ORDER BY id", params)
+
+    def active_drill(self) -> tuple | None:
+        """The open drill ``(id, exercise, started, minutes, path)``, if any (the newest)."""
+        rows = self._read("SELECT id, exercise, started, minutes, path FROM drills WHERE finished IS NULL ORDER BY id DESC LIMIT 1")
+        return rows[0] if rows else None
+
+    def drills(self) -> list[tuple]:
+        """Finished drills ``(exercise, started, finished, passed, hints, rating)``, oldest first."""
+        return self._read("SELECT exercise, started, finished, passed, hints, rating FROM drills WHERE finished IS NOT NULL ORDER BY id")
+
+    def drill_hints(self, drill_id: int) -> int:
+        (count,), = self._read("SELECT COUNT(*) FROM hints WHERE drill_id = ?", (drill_id,)) or [(0,)]
+        return count
+
+    def cards(self) -> dict[str, tuple[str, float]]:
+        """Every exercise's card: ``{exercise: (card_json, due_timestamp)}``."""
+        return {exercise: (card, due) for exercise, card, due in self._read("SELECT exercise, card, due FROM cards")}
 
     def close(self) -> None:
         self.connection.close()
