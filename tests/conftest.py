@@ -27,3 +27,18 @@ def run_cli(*args, root=None, env=None, timeout=300):
     if root is not None:
         environment["MLKATA_ROOT"] = str(root)
     return subprocess.run([MLKATA, *args], capture_output=True, text=True, timeout=timeout, cwd=root or ROOT, env=environment)
+
+
+@pytest.fixture
+def kit_copy(tmp_path):
+    """A private git clone-like copy of the fixture kit, for tests that edit learner files."""
+    import shutil
+    import subprocess
+
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURE_KIT, root, ignore=shutil.ignore_patterns(".mlkata"))
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(root)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "kit"], check=True)
+    return root

@@ -10,6 +10,40 @@ from .catalogue import Catalogue, Exercise
 from .errors import MlkataError, SolutionLocked
 from .progress import Progress, workspace
 from .results import Report
+from .workspace_files import Backup
+
+
+@dataclass
+class NextStep:
+    """What to do now: ``kind`` is "drill" (active or due), "exercise", or "done"."""
+
+    kind: str
+    exercise: str | None
+    message: str
+
+
+@dataclass
+class Drill:
+    """An open drill."""
+
+    id: int
+    exercise: str
+    path: Path
+    minutes: float
+    started: float
+    resumed: bool = False
+
+
+@dataclass
+class DrillResult:
+    """A finished drill and its next review."""
+
+    exercise: str
+    passed: bool
+    minutes_taken: float
+    hints: int
+    rating: str
+    next_review: object  # datetime
 
 
 @dataclass
@@ -55,12 +89,19 @@ class Kit:
         return report
 
     def hint(self, name: str) -> Hint:
-        """Reveal the next hint of ``name`` (the last one again once all are shown)."""
+        """Reveal the next hint of ``name`` (the last one again once all are shown).
+
+        During a drill of ``name`` the hints start again from the first, and count against
+        the drill.
+        """
         exercise = self.exercise(name)
-        level = min(self.progress.exercise(name).hints_used + 1, len(exercise.hints))
         if not exercise.hints:
             raise MlkataError(f"{name} has no hints")
-        self.progress.record_hint(name, level)
+        drill = self.progress.active_drill()
+        drill_id = drill[0] if drill and drill[1] == name else None
+        shown = self.progress.drill_hints(drill_id) if drill_id else self.progress.exercise(name).hints_used
+        level = min(shown + 1, len(exercise.hints))
+        self.progress.record_hint(name, level, drill_id)
         return Hint(name, level, len(exercise.hints), exercise.hints[level - 1])
 
     def solution(self, name: str, force: bool = False) -> str:
@@ -70,6 +111,122 @@ class Kit:
             raise SolutionLocked(f"the solution of {name} unlocks once your file passes every check; use --force to see it now (this is recorded)")
         self.progress.record_solution_view(name, forced=force)
         return exercise.reference.read_text(encoding="utf-8")
+
+    # -- the learner's files ------------------------------------------------------------
+
+    @property
+    def workspace(self) -> Path:
+        return workspace(self.root)
+
+    def reset(self, name: str) -> Backup | None:
+        """Restore the stub of ``name``, saving the learner's file to a backup first."""
+        from .workspace_files import reset
+
+        return reset(self.workspace, self.exercise(name))
+
+    def reset_all(self) -> list[tuple[str, Backup | None]]:
+        """:meth:`reset` every exercise (each file is backed up first)."""
+        return [(e.name, self.reset(e.name)) for e in self.catalogue]
+
+    def backups(self, name: str) -> list[Backup]:
+        from .workspace_files import backups
+
+        return backups(self.workspace, self.exercise(name).name)
+
+    def restore(self, name: str, backup: str | None = None):
+        """Put a backup (default: the newest) back, backing up the current file first."""
+        from .workspace_files import restore
+
+        return restore(self.workspace, self.exercise(name), backup)
+
+    # -- what next, drills, stats -----------------------------------------------------
+
+    def next_step(self) -> NextStep:
+        """An open drill, else a due drill, else the first unsolved exercise in catalogue order."""
+        from .drill import schedule
+
+        active = self.active_drill()
+        if active:
+            return NextStep("drill", active.exercise, f"finish your drill of {active.exercise}: edit {active.path}, then `mlkata drill --check`")
+        due = [d for d in schedule(self.progress.cards()) if d.is_due()]
+        if due:
+            return NextStep("drill", due[0].exercise, f"a drill of {due[0].exercise} is due: `mlkata drill`")
+        for exercise in self.catalogue:
+            if not self.progress.exercise(exercise.name).passed:
+                return NextStep("exercise", exercise.name, f"{exercise.name}: {exercise.title}. Edit {exercise.stub.relative_to(self.root)}, then `make check exercise={exercise.name}`")
+        upcoming = schedule(self.progress.cards())
+        later = f"; the next drill is {upcoming[0].exercise} on {upcoming[0].due:%Y-%m-%d}" if upcoming else ""
+        return NextStep("done", None, f"every exercise passed{later}")
+
+    def active_drill(self) -> Drill | None:
+        row = self.progress.active_drill()
+        return Drill(row[0], row[1], Path(row[4]), row[3], row[2]) if row else None
+
+    def start_drill(self, name: str | None = None, minutes: float | None = None) -> Drill:
+        """Open a drill: a fresh stub of ``name`` (default: the most overdue review) in the drill workspace."""
+        from .drill import drill_path, schedule
+        from .workspace_files import reset
+
+        active = self.active_drill()
+        if active:
+            if name in (None, active.exercise):
+                active.resumed = True
+                return active
+            raise MlkataError(f"a drill of {active.exercise} is open: finish it (`mlkata drill --check`) or `mlkata drill --give-up` first")
+        if name is None:
+            due = [d for d in schedule(self.progress.cards()) if d.is_due()]
+            fresh = [e.name for e in self.catalogue if self.progress.exercise(e.name).passed and e.name not in self.progress.cards()]
+            candidates = [d.exercise for d in due] + fresh
+            if not candidates:
+                upcoming = schedule(self.progress.cards())
+                when = f" The next review is {upcoming[0].exercise} on {upcoming[0].due:%Y-%m-%d}." if upcoming else ""
+                raise MlkataError(f"no drill is due.{when} Drill any exercise with `mlkata drill NAME`; `mlkata next` says what to learn next", )
+            name = candidates[0]
+        exercise = self.exercise(name)
+        path = drill_path(self.workspace, name)
+        reset(self.workspace, exercise, target=path, backup_as=f"{name}.drill")  # an old drill file is backed up first
+        minutes = float(minutes if minutes is not None else exercise.minutes)
+        drill_id = self.progress.start_drill(name, minutes, str(path))
+        return Drill(drill_id, name, path, minutes, self.progress.active_drill()[2])
+
+    def check_drill(self, seed: int | None = None) -> tuple[Report, DrillResult | None]:
+        """Grade the open drill; when it passes, rate it and schedule the next review."""
+        from .judge import grade
+
+        drill = self.active_drill()
+        if drill is None:
+            raise MlkataError("no drill is open; start one with `mlkata drill [NAME]`")
+        report = grade(self.exercise(drill.exercise), drill.path, seed)
+        self.progress.record_attempt(report, drill_id=drill.id)
+        result = self._finish_drill(drill, report) if report.passed else None
+        return report, result
+
+    def give_up_drill(self) -> DrillResult:
+        """End the open drill as failed: its next review comes soon."""
+        drill = self.active_drill()
+        if drill is None:
+            raise MlkataError("no drill is open")
+        return self._finish_drill(drill, None)
+
+    def _finish_drill(self, drill: Drill, report: Report | None) -> DrillResult:
+        from .clock import now, timestamp
+        from .drill import rate, review
+
+        minutes_taken = (timestamp() - drill.started) / 60
+        hints = self.progress.drill_hints(drill.id)
+        passed = report is not None and report.passed
+        rating = rate(passed, hints, minutes_taken, drill.minutes)
+        card_json = self.progress.cards().get(drill.exercise, (None, 0))[0]
+        card, log = review(card_json, rating, now())
+        self.progress.save_card(drill.exercise, card.to_json(), card.due.timestamp(), log)
+        self.progress.finish_drill(drill.id, passed, report.score if report else 0.0, report.max_score if report else 0.0, hints, int(rating))
+        return DrillResult(drill.exercise, passed, minutes_taken, hints, rating.name, card.due)
+
+    def stats(self):
+        """Progress statistics (see :mod:`mlkata.stats`)."""
+        from .stats import compute
+
+        return compute(self.catalogue, self.progress)
 
     def close(self) -> None:
         if self._progress is not None:
