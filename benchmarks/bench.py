@@ -46,5 +46,39 @@ def check_vs_import(rounds: int = 9) -> None:
     print(f"ratio {t_check / t_import:.2f}  ({rounds} alternated rounds)\n")
 
 
+def best_of(function, rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def references_vs_sklearn(rounds: int = 5) -> None:
+    """Each exercise's reference next to scikit-learn on its grader's canonical input."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from mlkata import catalogue
+    from mlkata.judge import load_trusted
+
+    print("## reference solutions vs scikit-learn (median of alternated runs; ratio > 1: the reference is slower)")
+    print(f"{'exercise':<18} {'reference':>10} {'sklearn':>10} {'ratio':>7}  input")
+    for exercise in catalogue.load(ROOT):
+        grader = load_trusted(exercise.grader, "mlkata_grader")
+        if not hasattr(grader, "benchmark"):
+            print(f"{exercise.name:<18} {'—':>10} {'—':>10} {'—':>7}  (no benchmark in graders/{exercise.name}.py)")
+            continue
+        case = grader.benchmark(load_trusted(exercise.reference, "mlkata_reference"))
+        case["reference"](), case["sklearn"]()  # warm up: imports, caches
+        ref, sk = [], []
+        for _ in range(rounds):
+            ref.append(best_of(case["reference"], 1))
+            sk.append(best_of(case["sklearn"], 1))
+        r, s = statistics.median(ref), statistics.median(sk)
+        print(f"{exercise.name:<18} {r * 1000:>8.1f}ms {s * 1000:>8.1f}ms {r / s:>7.2f}  {case['input']}")
+    print()
+
+
 if __name__ == "__main__":
     check_vs_import(int(sys.argv[1]) if len(sys.argv) > 1 else 9)
+    references_vs_sklearn()
