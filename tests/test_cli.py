@@ -92,11 +92,14 @@ def test_hints_are_progressive_and_recorded():
     assert "3/3" in listing
 
 
-def test_solution_is_locked_until_passed_then_shown():
-    locked = cli("solution", "toy")
+def test_solution_is_locked_until_passed_then_shown(kit_copy):
+    locked = run_cli("solution", "toy", root=kit_copy)
     assert locked.returncode == 1 and "unlocks once your file passes" in locked.stderr
-    assert cli("check", "toy", "--impl", REFERENCE).returncode == 0
-    shown = cli("solution", "toy")
+    assert run_cli("check", "toy", "--impl", REFERENCE, root=kit_copy).returncode == 0
+    assert run_cli("solution", "toy", root=kit_copy).returncode == 1, "passing with someone else's file unlocks nothing"
+    (kit_copy / "exercises" / "toy" / "toy.py").write_text(open(REFERENCE).read())
+    assert run_cli("check", "toy", root=kit_copy).returncode == 0
+    shown = run_cli("solution", "toy", root=kit_copy)
     assert shown.returncode == 0 and "def double" in shown.stdout
 
 
@@ -105,11 +108,12 @@ def test_forced_solution_is_shown_and_recorded():
     assert forced.returncode == 0 and "def triple" in forced.stdout
 
 
-def test_list_shows_each_status_and_totals():
-    cli("check", "toy", "--impl", REFERENCE)
-    listing = cli("list")
+def test_list_shows_each_status_and_totals(kit_copy):
+    (kit_copy / "exercises" / "toy" / "toy.py").write_text(open(REFERENCE).read())
+    run_cli("check", "toy", root=kit_copy)
+    listing = run_cli("list", root=kit_copy)
     assert listing.returncode == 0
     assert "passed" in listing.stdout and "not started" in listing.stdout
     assert "2 exercises: 1 passed, 0 attempted, 1 not started" in listing.stdout
-    cli("check", "strict")
-    assert "2 exercises: 1 passed, 1 attempted, 0 not started" in cli("list").stdout
+    run_cli("check", "strict", root=kit_copy)
+    assert "2 exercises: 1 passed, 1 attempted, 0 not started" in run_cli("list", root=kit_copy).stdout

@@ -79,13 +79,20 @@ class Kit:
     def exercise(self, name: str) -> Exercise:
         return self.catalogue[name]
 
-    def check(self, name: str, impl: Path | None = None, seed: int | None = None, record: bool = True) -> Report:
-        """Grade ``impl`` (default: the learner's file) and record the attempt."""
+    def check(self, name: str, impl: Path | None = None, seed: int | None = None, record: bool = True, own: bool | None = None) -> Report:
+        """Grade ``impl`` (default: the learner's file) and record the attempt.
+
+        ``own`` says whether ``impl`` is the learner's own work (default: only when it is
+        the learner's file); other files (a reference, a classmate's) are recorded but do
+        not make the exercise passed.
+        """
         from .judge import grade  # the judge imports numpy: keep `mlkata list` fast
 
-        report = grade(self.exercise(name), impl, seed)
+        exercise = self.exercise(name)
+        report = grade(exercise, impl, seed)
         if record:
-            self.progress.record_attempt(report)
+            mine = own if own is not None else impl is None or Path(impl).resolve() == exercise.stub.resolve()
+            self.progress.record_attempt(report, own=mine)
         return report
 
     def hint(self, name: str) -> Hint:

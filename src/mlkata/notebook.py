@@ -138,7 +138,7 @@ class NotebookExercise:
         with tempfile.TemporaryDirectory(prefix="mlkata-nb-") as directory:
             path = Path(directory) / f"{self.exercise.name}.py"
             path.write_text(source_of(objects), encoding="utf-8")
-            report = self.kit.check(self.exercise.name, path, seed)
+            report = self.kit.check(self.exercise.name, path, seed, own=True)
         hints = self.exercise.hints
         shown = _rendered(lambda console: render(report, console, hints[0] if hints else "", "ex.hint()"))
         shown.value = report

@@ -19,7 +19,8 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS attempts (
     id INTEGER PRIMARY KEY, time REAL NOT NULL, exercise TEXT NOT NULL, score REAL NOT NULL,
     max_score REAL NOT NULL, status TEXT NOT NULL, duration_s REAL NOT NULL, seed INTEGER,
-    impl TEXT, hints_used INTEGER NOT NULL, solution_viewed INTEGER NOT NULL, drill_id INTEGER
+    impl TEXT, hints_used INTEGER NOT NULL, solution_viewed INTEGER NOT NULL, drill_id INTEGER,
+    own INTEGER NOT NULL DEFAULT 1
 );
 CREATE TABLE IF NOT EXISTS hints (id INTEGER PRIMARY KEY, time REAL NOT NULL, exercise TEXT NOT NULL, level INTEGER NOT NULL, drill_id INTEGER);
 CREATE TABLE IF NOT EXISTS solution_views (id INTEGER PRIMARY KEY, time REAL NOT NULL, exercise TEXT NOT NULL, forced INTEGER NOT NULL);
@@ -33,7 +34,7 @@ CREATE INDEX IF NOT EXISTS attempts_by_exercise ON attempts (exercise, time);
 """
 
 # Columns added after the first release of the schema, added in place to older stores.
-ADDED_COLUMNS = [("attempts", "drill_id", "INTEGER"), ("hints", "drill_id", "INTEGER")]
+ADDED_COLUMNS = [("attempts", "drill_id", "INTEGER"), ("hints", "drill_id", "INTEGER"), ("attempts", "own", "INTEGER NOT NULL DEFAULT 1")]
 
 
 def workspace(root: Path) -> Path:
@@ -134,12 +135,16 @@ class Progress:
 
     # -- writes -----------------------------------------------------------------------
 
-    def record_attempt(self, report, drill_id: int | None = None) -> None:
-        """Record one grading run (a :class:`~mlkata.results.Report`), of a drill if ``drill_id``."""
+    def record_attempt(self, report, drill_id: int | None = None, own: bool = True) -> None:
+        """Record one grading run (a :class:`~mlkata.results.Report`).
+
+        ``drill_id`` marks a drill's attempt; ``own=False`` another file graded with
+        ``--impl``. Only the learner's own attempts make an exercise attempted or passed.
+        """
         summary = self.exercise(report.exercise)
         self._write(
-            "INSERT INTO attempts (time, exercise, score, max_score, status, duration_s, seed, impl, hints_used, solution_viewed, drill_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (timestamp(), report.exercise, report.score, report.max_score, report.status, report.duration_s, report.seed, report.impl, summary.hints_used, int(summary.solution_viewed), drill_id),
+            "INSERT INTO attempts (time, exercise, score, max_score, status, duration_s, seed, impl, hints_used, solution_viewed, drill_id, own) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (timestamp(), report.exercise, report.score, report.max_score, report.status, report.duration_s, report.seed, report.impl, summary.hints_used, int(summary.solution_viewed), drill_id, int(own)),
         )
 
     def record_hint(self, exercise: str, level: int, drill_id: int | None = None) -> None:
@@ -177,14 +182,14 @@ class Progress:
 
     def exercise(self, name: str) -> ExerciseProgress:
         """Attempts, best score, hints and solution views of one exercise."""
-        (count, best, passed), = self._read("SELECT COUNT(*), COALESCE(MAX(score), 0), COALESCE(MAX(status = 'passed'), 0) FROM attempts WHERE exercise = ? AND drill_id IS NULL", (name,)) or [(0, 0, 0)]
+        (count, best, passed), = self._read("SELECT COUNT(*), COALESCE(MAX(score), 0), COALESCE(MAX(status = 'passed'), 0) FROM attempts WHERE exercise = ? AND drill_id IS NULL AND own = 1", (name,)) or [(0, 0, 0)]
         (hints,), = self._read("SELECT COALESCE(MAX(level), 0) FROM hints WHERE exercise = ? AND drill_id IS NULL", (name,)) or [(0,)]
         (views,), = self._read("SELECT COUNT(*) FROM solution_views WHERE exercise = ?", (name,)) or [(0,)]
         return ExerciseProgress(count, best, bool(passed), hints, bool(views))
 
     def attempts(self, exercise: str | None = None) -> list[tuple]:
-        """Rows ``(time, exercise, score, max_score, status, hints_used, drill_id)``, oldest first."""
-        where, params = ("WHERE exercise = ?", (exercise,)) if exercise else ("", ())
+        """The learner's own rows ``(time, exercise, score, max_score, status, hints_used, drill_id)``, oldest first."""
+        where, params = ("WHERE own = 1 AND exercise = ?", (exercise,)) if exercise else ("WHERE own = 1", ())
         return self._read(f"SELECT time, exercise, score, max_score, status, hints_used, drill_id FROM attempts {where} ORDER BY id", params)
 
     def active_drill(self) -> tuple | None:
