@@ -105,5 +105,7 @@ def expect_vectorised(ctx: Context, probe, small_args: tuple, large_args: tuple,
         raise Failed(
             f"{what} is not vectorised: the Python lines your file executes grew from {small.total:,} "
             f"({n_small} {unit}s) to {large.total:,} ({n_large} {unit}s), more than {per_unit:g} per {unit}. {where}.\n"
-            f"Likely cause: a Python loop over {unit}s (or pairs of them); replace it with whole-array numpy operations."
+            + ("Likely cause: a Python loop over samples (or pairs of them)" if unit == "sample"
+               else f"Likely cause: a Python loop over samples (or pairs) inside each {unit}, where one array operation per {unit} suffices")
+            + "; replace it with whole-array numpy operations."
         )
