@@ -41,8 +41,8 @@ def _to_jsonable(value, path="result"):
     if isinstance(value, np.ndarray):
         if value.dtype.kind not in _ALLOWED_KINDS:
             raise Unencodable(f"{path} is an array of dtype {value.dtype}, not numbers or strings")
-        data = np.ascontiguousarray(value)
-        return {"__ndarray__": [data.dtype.str, list(data.shape), base64.b64encode(data.tobytes()).decode()]}
+        # value.shape, not ascontiguousarray(value).shape: the latter makes a 0-d array 1-d
+        return {"__ndarray__": [value.dtype.str, list(value.shape), base64.b64encode(value.tobytes(order="C")).decode()]}
     if isinstance(value, (list, tuple)):
         return [_to_jsonable(v, f"{path}[{i}]") for i, v in enumerate(value)]
     if isinstance(value, dict):
