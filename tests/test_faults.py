@@ -229,3 +229,29 @@ def test_vectorisation_names_the_growing_line(tmp_path, mode):
     check = by_name(grade_source(tmp_path, body))["double_vectorised"]
     assert check.status == FAILED
     assert "for i in range(len(x))" in check.message and "100" in check.message and "400" in check.message
+
+
+def test_an_allowed_submodule_works_and_its_siblings_stay_closed(tmp_path, mode):
+    """With imports = [..., "sklearn.tree"], the learner may use sklearn.tree but no other part."""
+    import dataclasses
+
+    exercise = dataclasses.replace(KIT["toy"], imports=("numpy", "sklearn.tree", "os", "sys", "signal", "time"))
+    path = tmp_path / "toy.py"
+    path.write_text(
+        "import numpy as np\nimport os, sys, signal, time\nfrom sklearn.tree import DecisionTreeRegressor\nimport sklearn.tree\n\n"
+        "def double(x):\n    DecisionTreeRegressor(max_depth=1).fit(np.c_[x], x)\n    return 2 * np.asarray(x)\n\n"
+        "def triple(x):\n    getattr(sklearn, 'ensemble').RandomForestClassifier\n    return 3 * np.asarray(x)\n"
+    )
+    checks = by_name(grade(exercise, path))
+    assert checks["double_matches"].status == PASSED, checks["double_matches"].message
+    assert checks["triple_matches"].status == ERROR
+    assert "import of 'sklearn.ensemble" in checks["triple_matches"].message
+
+
+def test_importlib_cannot_reach_a_module_the_exercise_does_not_allow(tmp_path, mode):
+    body = """
+    def double(x):
+        __import__("importlib").import_module("sci" + "py.optimize")
+        return 2 * x
+    """
+    assert_only_double_lost(grade_source(tmp_path, body, exercise="toy"), ERROR, "import of 'scipy")
