@@ -61,3 +61,20 @@ def test_n_goes_to_the_next_exercise(kit_copy, private_workspace):
     child.expect("exercises/strict/strict.py")
     child.send("q")
     child.expect(pexpect.EOF)
+
+
+def test_watching_a_drill_grades_the_drill_file(kit_copy, private_workspace):
+    from .conftest import run_cli
+
+    (kit_copy / "exercises" / "toy" / "toy.py").write_text(SOLUTION)
+    assert run_cli("check", "toy", root=kit_copy).returncode == 0
+    assert run_cli("drill", "toy", root=kit_copy).returncode == 0
+    drill_file = private_workspace / "drills" / "toy" / "toy.py"
+    child = spawn(kit_copy, private_workspace, "--drill")
+    child.expect("Not attempted yet")
+    child.expect("keys:")
+    drill_file.write_text(SOLUTION)
+    child.expect("Drill passed in")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    assert "no drill is open" in run_cli("drill", "--check", root=kit_copy).stderr
