@@ -353,3 +353,22 @@ def vectorised(ctx):
             params = {"n_splits": 5, "shuffle": shuffle, "random_state": 0 if shuffle else None}
             expect_vectorised(ctx, split_only_probe, (kind, params, X, y), (kind, params, big_X, big_y), n, 4 * n,
                               f"{kind}(shuffle={shuffle}).split")
+
+
+def benchmark(reference):
+    """`make bench`: the reference next to scikit-learn on one canonical input."""
+    from sklearn import model_selection
+
+    n = 200_000
+    X, y = _ids(n), _stratified_labels(np.random.default_rng(0), [n // 2, 3 * n // 10, n // 5])
+
+    def all_splits(module):
+        splitters = (module.KFold(5), module.KFold(5, shuffle=True, random_state=0),
+                     module.StratifiedKFold(5), module.StratifiedKFold(5, shuffle=True, random_state=0))
+        return [list(cv.split(X, y)) for cv in splitters]
+
+    return {
+        "input": f"every fold of KFold(5) and StratifiedKFold(5), unshuffled and shuffled, on {n} samples of 3 classes",
+        "reference": lambda: all_splits(reference),
+        "sklearn": lambda: all_splits(model_selection),
+    }

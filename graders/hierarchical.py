@@ -223,3 +223,15 @@ def vectorised(ctx):
     # (the reference spends 15 lines, a long-winded solution 30); a loop over the other clusters at
     # every merge adds about n²/2 = 19,200 lines between these sizes and fails.
     expect_vectorised(ctx, fit_only_probe, (small, params), (large, params), 39, 199, "fit", per_unit=60, unit="merge")
+
+
+def benchmark(reference):
+    """`make bench`: the reference next to scikit-learn on one canonical input."""
+    from sklearn.cluster import AgglomerativeClustering
+
+    X = make_data(np.random.default_rng(0), n=500)
+    return {
+        "input": "fit, 500 samples × 3 features, Ward linkage, full tree: n argmins over the n × n matrix vs scipy's nearest-neighbour chain",
+        "reference": lambda: reference.AgglomerativeClustering(n_clusters=3, linkage="ward").fit(X),
+        "sklearn": lambda: AgglomerativeClustering(n_clusters=3, linkage="ward", compute_full_tree=True, compute_distances=True).fit(X),
+    }

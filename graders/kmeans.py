@@ -483,3 +483,17 @@ def vectorised(ctx):
     init = rows(ctx.rng, X, 3)
     # Tiling leaves every assignment and mean, hence every Lloyd step, unchanged; k-means++ loops over the centres only.
     expect_vectorised(ctx, work_probe, (X, init, 4), (np.tile(X, (4, 1)), init, 4), 100, 400, "fit / kmeans_plusplus")
+
+
+def benchmark(reference):
+    """`make bench`: the reference next to scikit-learn on one canonical input."""
+    from sklearn.cluster import KMeans
+
+    rng = np.random.default_rng(0)
+    X = mixture(rng, n=10_000, k=8, d=10)
+    init = rows(rng, X, 8)
+    return {
+        "input": "fit, 10000 samples × 10 features, 8 clusters, one Lloyd run (n_init=1) from the same array init to convergence: same iterations",
+        "reference": lambda: reference.KMeans(8, init=init, n_init=1).fit(X),
+        "sklearn": lambda: KMeans(8, init=init, n_init=1, algorithm="lloyd").fit(X),
+    }

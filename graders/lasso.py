@@ -338,3 +338,25 @@ def vectorised(ctx):
     params = {"alpha": 0.05, "max_iter": 3, "tol": 0.0}
     # Tiling leaves every x_jᵀ r / n and ||x_j||² / n unchanged: same sweeps, same path, only more samples.
     expect_vectorised(ctx, fit_only_probe, (X, y, params), (np.tile(X, (4, 1)), np.tile(y, 4), params), 100, 400, "fit")
+
+
+def benchmark(reference):
+    """`make bench`: the reference next to scikit-learn on one canonical input."""
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.linear_model import Lasso
+
+    X, y = make_data(np.random.default_rng(0), n=5000, d=40)
+    sweeps = 100
+
+    def sklearn_fit():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)  # max_iter reached on purpose: tol=0
+            Lasso(alpha=0.1, max_iter=sweeps, tol=0.0).fit(X, y)
+
+    return {
+        "input": f"fit, 5000 samples × 40 features, alpha=0.1, {sweeps} coordinate-descent sweeps each (tol=0)",
+        "reference": lambda: reference.Lasso(alpha=0.1, max_iter=sweeps, tol=0.0).fit(X, y),
+        "sklearn": sklearn_fit,
+    }

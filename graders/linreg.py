@@ -279,3 +279,15 @@ def vectorised(ctx):
     params = {"n_iter": 5, "tol": -np.inf}
     # Tiling leaves every mean, hence the solution and every step, unchanged: only the sample count grows.
     expect_vectorised(ctx, fit_both_probe, (X, y, params), (np.tile(X, (4, 1)), np.tile(y, 4), params), 100, 400, "fit")
+
+
+def benchmark(reference):
+    """`make bench`: the reference next to scikit-learn on one canonical input."""
+    from sklearn.linear_model import LinearRegression
+
+    X, y = make_data(np.random.default_rng(0), n=20_000, d=50)
+    return {
+        "input": "LinearRegression.fit (least squares; not the gradient descent), 20000 samples × 50 features: numpy's lstsq vs scipy's",
+        "reference": lambda: reference.LinearRegression().fit(X, y),
+        "sklearn": lambda: LinearRegression().fit(X, y),
+    }

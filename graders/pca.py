@@ -229,3 +229,15 @@ def vectorised(ctx):
     params = {"n_components": 3}
     # Tiling leaves the mean and the axes unchanged: only the sample count grows.
     expect_vectorised(ctx, fit_only_probe, (X, params), (np.tile(X, (4, 1)), params), 100, 400, "fit + transform")
+
+
+def benchmark(reference):
+    """`make bench`: the reference next to scikit-learn on one canonical input."""
+    from sklearn.decomposition import PCA
+
+    X = make_data(np.random.default_rng(0), n=5000, d=100)
+    return {
+        "input": "fit_transform, 5000 samples × 100 features, 10 components, full SVD (svd_solver='full')",
+        "reference": lambda: reference.PCA(n_components=10).fit_transform(X),
+        "sklearn": lambda: PCA(n_components=10, svd_solver="full").fit_transform(X),
+    }

@@ -232,3 +232,21 @@ def vectorised(ctx):
     small, large = make_scores(ctx.rng, n=100), make_scores(ctx.rng, n=400)
     expect_vectorised(ctx, all_probe, small, large, 100, 400, "roc_curve, precision_recall_curve and average_precision_score",
                       unit="distinct score")
+
+
+def benchmark(reference):
+    """`make bench`: the reference next to scikit-learn on one canonical input."""
+    from sklearn import metrics
+
+    y, score = make_scores(np.random.default_rng(0), n=200_000)
+
+    def all_three(module):
+        module.roc_curve(y, score)
+        module.precision_recall_curve(y, score)
+        module.average_precision_score(y, score)
+
+    return {
+        "input": "roc_curve, precision_recall_curve and average_precision_score of 200000 continuous scores",
+        "reference": lambda: all_three(reference),
+        "sklearn": lambda: all_three(metrics),
+    }
