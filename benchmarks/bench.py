@@ -61,7 +61,8 @@ def references_vs_sklearn(rounds: int = 5) -> None:
     from mlkata import catalogue
     from mlkata.judge import load_trusted
 
-    print("## reference solutions vs scikit-learn (median of alternated runs; ratio > 1: the reference is slower)")
+    threads = os.environ.get("OPENBLAS_NUM_THREADS", "default")
+    print(f"## reference solutions vs scikit-learn (median of {rounds} alternated runs, BLAS threads: {threads}; ratio > 1: the reference is slower)")
     print(f"{'exercise':<18} {'reference':>10} {'sklearn':>10} {'ratio':>7}  input")
     for exercise in catalogue.load(ROOT):
         grader = load_trusted(exercise.grader, "mlkata_grader")
