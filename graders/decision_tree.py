@@ -339,3 +339,19 @@ def vectorised(ctx):
     X, y = X[:60], ctx.rng.integers(0, 2, size=60)
     expect_vectorised(ctx, work_probe, (X, y, {}), (np.tile(X, (4, 1)), np.tile(y, 4), {}), 60, 240,
                       "a fully grown tree on duplicated samples (same tree, 4x the samples)")
+
+
+def benchmark(reference):
+    """`make bench`: the reference next to scikit-learn on one canonical input."""
+    from sklearn.tree import DecisionTreeClassifier
+
+    # make_data's formula without its redraw loop: gaps above 1e-6 in every feature are rare at this size
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(4000, 10)) * rng.uniform(0.5, 3.0, size=10)
+    score = 2 * np.tanh(X @ rng.normal(size=(10, 3))) + X[:, :3] ** 2 + rng.normal(scale=0.7, size=(4000, 3))
+    y = np.argmax(score, axis=1)
+    return {
+        "input": "fit, 4000 samples × 10 features, 3 classes, gini, fully grown (max_depth=None): the same splits up to ties",
+        "reference": lambda: reference.DecisionTreeClassifier(criterion="gini", max_depth=None).fit(X, y),
+        "sklearn": lambda: DecisionTreeClassifier(criterion="gini", max_depth=None, random_state=0).fit(X, y),
+    }

@@ -221,3 +221,19 @@ def vectorised(ctx):
     X, y = make_data(ctx.rng, n=400)
     params = {"n_estimators": 5, "max_depth": 2}
     expect_vectorised(ctx, work_probe, (X[:100], y[:100], params), (X, y, params), 100, 400, "fit, staged_predict and predict")
+
+
+def benchmark(reference):
+    """`make bench`: the reference next to scikit-learn on one canonical input."""
+    from sklearn.ensemble import GradientBoostingRegressor
+
+    rng = np.random.default_rng(0)
+    X, y = make_data(rng, n=1000)
+    X_test, _ = make_data(rng, n=1000)
+    params = dict(n_estimators=100, learning_rate=0.1, max_depth=3, random_state=0)
+    return {
+        "input": "fit + predict, 100 stages of depth-3 scikit-learn regression trees, learning_rate=0.1, 1000 samples × 4 features, "
+                 "1000 test rows: the same trees on both sides",
+        "reference": lambda: reference.GradientBoostingRegressor(**params).fit(X, y).predict(X_test),
+        "sklearn": lambda: GradientBoostingRegressor(loss="squared_error", **params).fit(X, y).predict(X_test),
+    }

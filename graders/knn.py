@@ -291,3 +291,16 @@ def vectorised(ctx):
     # Tiling both sets keeps the code path; only the number of samples grows (60 -> 240 each).
     expect_vectorised(ctx, run_only_probe, (X, y, Xq, params), (np.tile(X, (4, 1)), np.tile(y, 4), np.tile(Xq, (4, 1)), params),
                       60, 240, "fit + predict")
+
+
+def benchmark(reference):
+    """`make bench`: the reference next to scikit-learn on one canonical input."""
+    from sklearn.neighbors import KNeighborsClassifier
+
+    X, y, Xq = make_data(np.random.default_rng(0), n=2000, n_queries=1000, d=10)
+    return {
+        "input": "fit + predict_proba, 2000 training points × 10 features, 1000 queries, n_neighbors=5, brute force on both sides "
+                 "(scikit-learn: algorithm='brute'): all n_q × n_train distances",
+        "reference": lambda: reference.KNeighborsClassifier(n_neighbors=5).fit(X, y).predict_proba(Xq),
+        "sklearn": lambda: KNeighborsClassifier(n_neighbors=5, algorithm="brute").fit(X, y).predict_proba(Xq),
+    }

@@ -312,3 +312,19 @@ def vectorised(ctx):
     X, y = make_data(ctx.rng, n=400)
     params = {"n_estimators": 6, "oob_score": True, "random_state": 0}
     expect_vectorised(ctx, work_probe, (X[:100], y[:100], params), (X, y, params), 100, 400, "fit (with oob_score=True), predict_proba and predict")
+
+
+def benchmark(reference):
+    """`make bench`: the reference next to scikit-learn on one canonical input."""
+    from sklearn.ensemble import RandomForestClassifier
+
+    rng = np.random.default_rng(0)
+    X, y = make_data(rng, n=1000)
+    X_test, _ = make_data(rng, n=1000)
+    params = dict(n_estimators=30, max_features="sqrt", max_depth=None, random_state=0)
+    return {
+        "input": "fit + predict_proba, 30 fully grown scikit-learn trees (max_features='sqrt') on bootstrap samples of 1000 × 9 features, "
+                 "1000 test rows; random_state=0 on both sides, but each side draws its own bootstrap samples",
+        "reference": lambda: reference.RandomForestClassifier(**params).fit(X, y).predict_proba(X_test),
+        "sklearn": lambda: RandomForestClassifier(**params).fit(X, y).predict_proba(X_test),
+    }

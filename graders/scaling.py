@@ -251,3 +251,20 @@ def vectorised(ctx):
     X, _ = make_data(ctx.rng, n=100)
     # Tiling leaves every mean, variance, minimum and maximum unchanged: only the sample count grows.
     expect_vectorised(ctx, run_only_probe, (X,), (np.tile(X, (4, 1)),), 100, 400, "fit + transform + inverse_transform")
+
+
+def benchmark(reference):
+    """`make bench`: the reference next to scikit-learn on one canonical input."""
+    from sklearn.preprocessing import MinMaxScaler, StandardScaler
+
+    X, _ = make_data(np.random.default_rng(0), n=100_000, d=20)
+
+    def run(scalers):
+        for scaler in scalers:
+            scaler.inverse_transform(scaler.fit(X).transform(X))
+
+    return {
+        "input": "fit, transform and inverse_transform of StandardScaler and of MinMaxScaler, 100000 samples × 20 features",
+        "reference": lambda: run((reference.StandardScaler(), reference.MinMaxScaler())),
+        "sklearn": lambda: run((StandardScaler(), MinMaxScaler())),
+    }

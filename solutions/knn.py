@@ -46,7 +46,9 @@ class KNeighborsClassifier:
         # ||a - b||² = ||a||² - 2 a·b + ||b||², clipped at 0 where rounding makes it negative
         squared = (X ** 2).sum(1)[:, None] - 2 * X @ self._fit_X.T + (self._fit_X ** 2).sum(1)[None, :]
         squared = np.maximum(squared, 0.0)
-        indices = np.argsort(squared, axis=1, kind="stable")[:, :k]    # the k nearest, sorted by distance
+        nearest = np.argpartition(squared, k - 1, axis=1)[:, :k] if k < squared.shape[1] else np.argsort(squared, axis=1)
+        order = np.argsort(np.take_along_axis(squared, nearest, axis=1), axis=1, kind="stable")  # sort only those k
+        indices = np.take_along_axis(nearest, order, axis=1)              # the k nearest, nearest first
         distances = np.sqrt(np.take_along_axis(squared, indices, axis=1))
         return (distances, indices) if return_distance else indices
 

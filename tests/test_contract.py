@@ -93,3 +93,13 @@ def test_readme_and_hints(exercise):
     for section in ("## The interview question", "## Task", "## API", "## Rules"):
         assert section in readme, f"{exercise.readme} lacks a '{section}' section"
     assert len(exercise.hints) >= 3
+
+
+@pytest.mark.parametrize("exercise", KIT, ids=NAMES)
+def test_grader_has_a_benchmark_for_make_bench(exercise):
+    from mlkata.judge import load_trusted
+
+    grader = load_trusted(exercise.grader, "mlkata_grader")
+    assert hasattr(grader, "benchmark"), f"graders/{exercise.name}.py needs benchmark(reference) for `make bench`"
+    case = grader.benchmark(load_trusted(exercise.reference, "mlkata_reference"))
+    assert set(case) == {"input", "reference", "sklearn"} and callable(case["reference"]) and callable(case["sklearn"])
