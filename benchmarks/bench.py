@@ -83,3 +83,11 @@ def references_vs_sklearn(rounds: int = 5) -> None:
 if __name__ == "__main__":
     check_vs_import(int(sys.argv[1]) if len(sys.argv) > 1 else 9)
     references_vs_sklearn()
+    # The classroom figure grades N notebook submissions with nbgrader and with mlkata (about
+    # 13 minutes at the default 100 on two cores); MLKATA_BENCH_CLASSROOM=0 skips it.
+    classroom_n = int(os.environ.get("MLKATA_BENCH_CLASSROOM", "100"))
+    if classroom_n:
+        sys.path.insert(0, str(Path(__file__).parent))
+        from bench_classroom import classroom_throughput
+
+        classroom_throughput(classroom_n)

@@ -292,6 +292,9 @@ def notebook(name, out):
     _console().print(f"wrote {path}; open it in Jupyter (`.venv/bin/jupyter lab {path}` if installed)")
 
 
+from .classroom.cli import classroom, grade  # noqa: E402
+main.add_command(classroom)
+main.add_command(grade)
 
 
 if __name__ == "__main__":
