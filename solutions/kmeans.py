@@ -11,8 +11,10 @@ import numpy as np
 
 
 def _squared_distances(X, centers):
-    # ||x_i - c_j||² for every (sample, centre) pair: shape (n_samples, n_clusters)
-    return ((X[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2)
+    # ||x_i - c_j||² = ||x_i||² - 2 x_i·c_j + ||c_j||² for every (sample, centre) pair, shape
+    # (n_samples, n_clusters): one matrix product instead of an (n, k, d) array; clipped at 0
+    # where rounding makes it slightly negative
+    return np.maximum((X ** 2).sum(axis=1)[:, None] - 2 * X @ centers.T + (centers ** 2).sum(axis=1)[None, :], 0.0)
 
 
 def kmeans_plusplus(X, n_clusters, random_state=None):
