@@ -45,7 +45,7 @@ def test_unknown_exercise_suggests_the_closest_and_lists_all():
     assert result.stdout == ""
 
 
-@pytest.mark.parametrize("args", [("check", "toy", "--impl", "/nonexistent/toy.py"), ("check", "toy", "--seed", "abc"), ("hint",), ("frobnicate",)])
+@pytest.mark.parametrize("args", [("check", "toy", "--impl", "/nonexistent/toy.py"), ("check", "toy", "--impl", "/"), ("check", "toy", "--seed", "abc"), ("check", "toy", "--seed", "-5"), ("hint",), ("frobnicate",)])
 def test_usage_errors_exit_2_without_a_traceback(args):
     result = cli(*args)
     assert result.returncode == 2

@@ -26,6 +26,10 @@ def test_syntax_error_is_reported_with_file_and_line():
     assert messages("import numpy as np\n\ndef double(x)\n    return x\n") == ["syntax error at strict.py:3: expected ':'"]
 
 
+def test_null_bytes_are_a_syntax_error_without_a_line():
+    assert messages("import numpy as np\nx = '\0'\n") == ["syntax error at strict.py: source code string cannot contain null bytes"]
+
+
 def test_required_names_must_exist():
     assert messages("import numpy as np\n\ndef double(x):\n    return x\n") == ["strict.py must define triple"]
 

@@ -64,7 +64,7 @@ def _kit():
 @click.argument("name")
 @click.option("--impl", type=click.Path(dir_okay=False, path_type=Path), help="Grade this file instead of exercises/NAME/NAME.py.")
 @click.option("--json", "as_json", is_flag=True, help="Print exactly one JSON object on stdout.")
-@click.option("--seed", type=int, help="Seed of the hidden checks' data (default: fixed).")
+@click.option("--seed", type=click.IntRange(min=0), help="Seed of the hidden checks' data, a whole number >= 0 (default: fixed).")
 def check(name, impl, as_json, seed):
     """Grade your implementation of exercise NAME."""
     kit = _kit()
@@ -200,7 +200,7 @@ def restore(name, backup):
 @click.option("--minutes", type=float, help="Time budget (default: the exercise's).")
 @click.option("--check", "grade_it", is_flag=True, help="Grade the open drill.")
 @click.option("--give-up", is_flag=True, help="End the open drill as failed (it comes back soon).")
-@click.option("--seed", type=int, help="Seed of the hidden checks' data.")
+@click.option("--seed", type=click.IntRange(min=0), help="Seed of the hidden checks' data.")
 def drill(name, minutes, grade_it, give_up, seed):
     """Interview mode: solve a due exercise again from a fresh stub, against the clock."""
     kit = _kit()

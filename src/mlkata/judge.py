@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import rules
 from .catalogue import Exercise
-from .errors import MissingFile
+from .errors import MissingFile, MlkataError
 from .grading import CheckSpec, Context, Failed, LearnerStopped, collect
 from .results import ERROR, FAILED, NOT_ATTEMPTED, PASSED, TIMEOUT, CheckResult, Report
 from .sandbox.process import Sandbox, isolation
@@ -76,6 +76,8 @@ def grade(exercise: Exercise, impl: Path | None = None, seed: int | None = None)
     started = time.monotonic()
     impl = Path(impl) if impl else exercise.stub
     seed = DEFAULT_SEED if seed is None else int(seed)
+    if seed < 0:
+        raise MlkataError(f"the seed must be a whole number >= 0, not {seed}")
     source = read_learner_file(impl)
     filename = str(impl.resolve())
     policy = rules.ImportPolicy(exercise.imports)

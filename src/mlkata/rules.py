@@ -69,7 +69,8 @@ def check_source(source: str, filename: str, requires: tuple[str, ...], policy: 
     try:
         tree = ast.parse(source, filename=filename)
     except SyntaxError as error:
-        return [Violation(error.lineno or 0, f"syntax error at {filename}:{error.lineno}: {error.msg}")]
+        where = f"{filename}:{error.lineno}" if error.lineno else filename
+        return [Violation(error.lineno or 0, f"syntax error at {where}: {error.msg}")]
     except ValueError as error:  # e.g. null bytes in the source
         return [Violation(0, f"{filename} cannot be parsed: {error}")]
     violations = [v for node in ast.walk(tree) for v in _import_violations(node, filename, policy)]
