@@ -45,6 +45,18 @@ def test_unknown_exercise_suggests_the_closest_and_lists_all():
     assert result.stdout == ""
 
 
+def test_unknown_exercise_without_a_close_match_lists_all():
+    result = cli("check", "zzzz")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "mlkata: error: no exercise 'zzzz'. Exercises: toy, strict"
+
+
+def test_an_unwritable_output_path_is_one_line(tmp_path):
+    result = cli("stats", "--plot", str(tmp_path / "missing" / "dir" / "plot.png"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"mlkata: error: No such file or directory: {tmp_path / 'missing' / 'dir' / 'plot.png'}"
+
+
 @pytest.mark.parametrize("args", [("check", "toy", "--impl", "/nonexistent/toy.py"), ("check", "toy", "--impl", "/"), ("check", "toy", "--seed", "abc"), ("check", "toy", "--seed", "-5"), ("hint",), ("frobnicate",)])
 def test_usage_errors_exit_2_without_a_traceback(args):
     result = cli(*args)

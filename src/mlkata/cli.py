@@ -43,6 +43,10 @@ class _Group(click.Group):
         except MlkataError as error:
             click.echo(f"mlkata: error: {error}", err=True)
             sys.exit(error.exit_code)
+        except OSError as error:  # a path the user named cannot be written or read
+            where = f": {error.filename}" if error.filename else ""
+            click.echo(f"mlkata: error: {error.strerror or error}{where}", err=True)
+            sys.exit(2)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -18,7 +18,7 @@ class UnknownExercise(MlkataError):
         import difflib
 
         close = difflib.get_close_matches(name, known, n=1)
-        guess = f"; did you mean '{close[0]}'?" if close else ""
+        guess = f"; did you mean '{close[0]}'?" if close else "."
         super().__init__(f"no exercise '{name}'{guess} Exercises: {', '.join(known)}")
         self.name = name
 
