@@ -65,18 +65,13 @@ class Guard:
     WRITE_EVENTS = {"os.remove", "os.rename", "os.rmdir", "os.truncate", "os.chmod", "os.chown", "os.symlink", "os.link", "os.mkdir", "shutil.rmtree"}
     WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
 
-    def __init__(self, learner_files, allowed, always_denied, protected, workdir):
+    def __init__(self, learner_files, policy, always_denied, protected, workdir):
         self.learner_files = set(learner_files)
-        self.allowed = tuple(allowed)
+        self.permits = policy.permits  # the static rules' own test (mlkata.rules.ImportPolicy)
         self.always_denied = set(always_denied)
         self.protected = tuple(os.path.realpath(p) + os.sep for p in protected)
         self.workdir = os.path.realpath(workdir) + os.sep
-        self.safe_stdlib = None  # set by the caller: the policy's stdlib names
         self.active = False
-
-    def permits(self, module: str) -> bool:
-        top = module.split(".")[0]
-        return top in self.safe_stdlib or any(module == a or module.startswith(a + ".") for a in self.allowed)
 
     def _learner_is_caller(self) -> bool:
         """Whether the nearest frame outside the import machinery is the learner's file."""
@@ -297,12 +292,11 @@ def main(argv) -> int:
     fd_in, fd_out, memory_mb = int(argv[1]), int(argv[2]), int(argv[3])
     _limit_resources(memory_mb)
     from mlkata import wire
-    from mlkata.rules import ALWAYS_DENIED, SAFE_STDLIB
+    from mlkata.rules import ALWAYS_DENIED, ImportPolicy
 
     channel = Channel(fd_in, fd_out, wire)
     setup = channel.receive()
-    guard = Guard([setup["filename"]], setup["allowed"], ALWAYS_DENIED, setup["protected"], os.getcwd())
-    guard.safe_stdlib = SAFE_STDLIB
+    guard = Guard([setup["filename"]], ImportPolicy(tuple(setup["allowed"])), ALWAYS_DENIED, setup["protected"], os.getcwd())
     harness = Harness(setup, memory_mb)
     import importlib
     import linecache  # noqa: F401 - loaded before the guard goes up
