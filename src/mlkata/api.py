@@ -33,6 +33,12 @@ class Drill:
     started: float
     resumed: bool = False
 
+    @property
+    def minutes_used(self) -> float:
+        from .clock import timestamp
+
+        return (timestamp() - self.started) / 60
+
 
 @dataclass
 class DrillResult:
@@ -125,15 +131,16 @@ class Kit:
     def workspace(self) -> Path:
         return workspace(self.root)
 
-    def reset(self, name: str) -> Backup | None:
-        """Restore the stub of ``name``, saving the learner's file to a backup first."""
+    def reset(self, name: str, drill: Drill | None = None) -> Backup | None:
+        """Restore the stub of ``name``, saving the file to a backup first.
+
+        With ``drill``, the drill's file is reset instead, its backups kept apart.
+        """
         from .workspace_files import reset
 
-        return reset(self.workspace, self.exercise(name))
-
-    def reset_all(self) -> list[tuple[str, Backup | None]]:
-        """:meth:`reset` every exercise (each file is backed up first)."""
-        return [(e.name, self.reset(e.name)) for e in self.catalogue]
+        if drill is None:
+            return reset(self.workspace, self.exercise(name))
+        return reset(self.workspace, self.exercise(name), target=drill.path, backup_as=f"{name}.drill")
 
     def backups(self, name: str) -> list[Backup]:
         from .workspace_files import backups
@@ -148,20 +155,22 @@ class Kit:
 
     # -- what next, drills, stats -----------------------------------------------------
 
-    def next_step(self) -> NextStep:
-        """An open drill, else a due drill, else the first unsolved exercise in catalogue order."""
+    def _schedule(self):
         from .drill import schedule
 
+        return schedule(self.progress.cards())
+
+    def next_step(self) -> NextStep:
+        """An open drill, else a due drill, else the first unsolved exercise in catalogue order."""
         active = self.active_drill()
         if active:
             return NextStep("drill", active.exercise, f"finish your drill of {active.exercise}: edit {active.path}, then `mlkata drill --check`")
-        due = [d for d in schedule(self.progress.cards()) if d.is_due()]
-        if due:
-            return NextStep("drill", due[0].exercise, f"a drill of {due[0].exercise} is due: `mlkata drill`")
+        upcoming = self._schedule()
+        if upcoming and upcoming[0].is_due():
+            return NextStep("drill", upcoming[0].exercise, f"a drill of {upcoming[0].exercise} is due: `mlkata drill`")
         for exercise in self.catalogue:
             if not self.progress.exercise(exercise.name).passed:
                 return NextStep("exercise", exercise.name, f"{exercise.name}: {exercise.title}. Edit {exercise.stub.relative_to(self.root)}, then `make check exercise={exercise.name}`")
-        upcoming = schedule(self.progress.cards())
         later = f"; the next drill is {upcoming[0].exercise} on {upcoming[0].due:%Y-%m-%d}" if upcoming else ""
         return NextStep("done", None, f"every exercise passed{later}")
 
@@ -171,8 +180,7 @@ class Kit:
 
     def start_drill(self, name: str | None = None, minutes: float | None = None) -> Drill:
         """Open a drill: a fresh stub of ``name`` (default: the most overdue review) in the drill workspace."""
-        from .drill import drill_path, schedule
-        from .workspace_files import reset
+        from .drill import drill_path
 
         active = self.active_drill()
         if active:
@@ -181,20 +189,22 @@ class Kit:
                 return active
             raise MlkataError(f"a drill of {active.exercise} is open: finish it (`mlkata drill --check`) or `mlkata drill --give-up` first")
         if name is None:
-            due = [d for d in schedule(self.progress.cards()) if d.is_due()]
-            fresh = [e.name for e in self.catalogue if self.progress.exercise(e.name).passed and e.name not in self.progress.cards()]
-            candidates = [d.exercise for d in due] + fresh
+            upcoming = self._schedule()  # soonest first: the due ones lead
+            scheduled = {d.exercise for d in upcoming}
+            fresh = [e.name for e in self.catalogue if e.name not in scheduled and self.progress.exercise(e.name).passed]
+            candidates = [d.exercise for d in upcoming if d.is_due()] + fresh
             if not candidates:
-                upcoming = schedule(self.progress.cards())
                 when = f" The next review is {upcoming[0].exercise} on {upcoming[0].due:%Y-%m-%d}." if upcoming else ""
                 raise MlkataError(f"no drill is due.{when} Drill any exercise with `mlkata drill NAME`; `mlkata next` says what to learn next", )
             name = candidates[0]
         exercise = self.exercise(name)
-        path = drill_path(self.workspace, name)
-        reset(self.workspace, exercise, target=path, backup_as=f"{name}.drill")  # an old drill file is backed up first
         minutes = float(minutes if minutes is not None else exercise.minutes)
-        drill_id = self.progress.start_drill(name, minutes, str(path))
-        return Drill(drill_id, name, path, minutes, self.progress.active_drill()[2])
+        from .clock import timestamp
+
+        drill = Drill(0, name, drill_path(self.workspace, name), minutes, timestamp())
+        self.reset(name, drill)  # a fresh stub; an old drill file is backed up first
+        drill.id = self.progress.start_drill(name, minutes, str(drill.path))
+        return self.active_drill() or drill
 
     def check_drill(self, seed: int | None = None) -> tuple[Report, DrillResult | None]:
         """Grade the open drill; when it passes, rate it and schedule the next review."""
@@ -216,10 +226,10 @@ class Kit:
         return self._finish_drill(drill, None)
 
     def _finish_drill(self, drill: Drill, report: Report | None) -> DrillResult:
-        from .clock import now, timestamp
+        from .clock import now
         from .drill import rate, review
 
-        minutes_taken = (timestamp() - drill.started) / 60
+        minutes_taken = drill.minutes_used
         hints = self.progress.drill_hints(drill.id)
         passed = report is not None and report.passed
         rating = rate(passed, hints, minutes_taken, drill.minutes)

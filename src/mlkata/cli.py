@@ -214,14 +214,13 @@ def drill(name, minutes, grade_it, give_up, seed):
             from .report import render
 
             report, result = kit.check_drill(seed)
-            render(report, console, "", f"mlkata hint {report.exercise}")
+            hints = kit.exercise(report.exercise).hints
+            render(report, console, hints[0] if hints else "", f"mlkata hint {report.exercise}")
             if result:
                 console.print(f"\n[green]Drill passed[/] in {result.minutes_taken:.1f} min with {result.hints} hint(s): rated {result.rating}; next review {result.next_review:%Y-%m-%d %H:%M}.")
             else:
                 open_drill = kit.active_drill()
-                from .clock import timestamp
-
-                left = open_drill.minutes - (timestamp() - open_drill.started) / 60
+                left = open_drill.minutes - open_drill.minutes_used
                 console.print(f"\n{max(left, 0):.1f} of {open_drill.minutes:g} minutes left" + ("" if left > 0 else " (over time: a pass now is rated Hard)"))
             _warn(kit)
             sys.exit(0 if report.passed else 1)

@@ -159,11 +159,6 @@ class Watcher:
         return True
 
     def _reset(self) -> None:
-        from .workspace_files import reset
-
-        if self.drill:
-            saved = reset(self.kit.workspace, self.kit.exercise(self.name), target=self.drill.path, backup_as=f"{self.name}.drill")
-        else:
-            saved = self.kit.reset(self.name)
+        saved = self.kit.reset(self.name, self.drill)
         self.note = f"Reset; your file was saved as backup {saved.name}." if saved else "Reset."
         self.grade_and_draw()
