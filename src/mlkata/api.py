@@ -85,20 +85,27 @@ class Kit:
     def exercise(self, name: str) -> Exercise:
         return self.catalogue[name]
 
-    def check(self, name: str, impl: Path | None = None, seed: int | None = None, record: bool = True, own: bool | None = None) -> Report:
+    def check(self, name: str, impl: Path | None = None, seed: int | None = None, record: bool = True) -> Report:
         """Grade ``impl`` (default: the learner's file) and record the attempt.
 
-        ``own`` says whether ``impl`` is the learner's own work (default: only when it is
-        the learner's file); other files (a reference, a classmate's) are recorded but do
-        not make the exercise passed.
+        Another file (a reference, a classmate's) is recorded as not the learner's own, so
+        it never makes the exercise passed.
         """
         from .judge import grade  # the judge imports numpy: keep `mlkata list` fast
 
         exercise = self.exercise(name)
         report = grade(exercise, impl, seed)
         if record:
-            mine = own if own is not None else impl is None or Path(impl).resolve() == exercise.stub.resolve()
+            mine = impl is None or Path(impl).resolve() == exercise.stub.resolve()
             self.progress.record_attempt(report, own=mine)
+        return report
+
+    def check_source(self, name: str, source: str, seed: int | None = None, label: str | None = None) -> Report:
+        """Grade the learner's own code given as text (e.g. a notebook's cells) and record it."""
+        from .judge import grade_source
+
+        report = grade_source(self.exercise(name), source, seed, label=label)
+        self.progress.record_attempt(report)
         return report
 
     def hint(self, name: str) -> Hint:

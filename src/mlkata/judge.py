@@ -58,7 +58,7 @@ def read_learner_file(path: Path) -> str:
 
 
 def grade(exercise: Exercise, impl: Path | None = None, seed: int | None = None) -> Report:
-    """Grade ``impl`` (default: the learner's file) against ``exercise``.
+    """Grade the file ``impl`` (default: the learner's file) against ``exercise``.
 
     Parameters
     ----------
@@ -73,19 +73,36 @@ def grade(exercise: Exercise, impl: Path | None = None, seed: int | None = None)
     -------
     Report
     """
-    started = time.monotonic()
     impl = Path(impl) if impl else exercise.stub
+    return grade_source(exercise, read_learner_file(impl), seed, filename=str(impl.resolve()), label=str(impl))
+
+
+def grade_source(exercise: Exercise, source: str, seed: int | None = None, filename: str | None = None, label: str | None = None) -> Report:
+    """Grade ``source`` (code that is not, or not only, in a file) against ``exercise``.
+
+    Parameters
+    ----------
+    exercise : Exercise
+    source : str
+        The learner's code, as one module.
+    seed : int, optional
+        As for :func:`grade`.
+    filename : str, optional
+        What tracebacks and line counts call the code (default ``NAME.py``).
+    label : str, optional
+        What the report names as the graded file (default: ``filename``).
+    """
+    started = time.monotonic()
+    filename = filename or f"{exercise.name}.py"
     seed = DEFAULT_SEED if seed is None else int(seed)
     if seed < 0:
         raise MlkataError(f"the seed must be a whole number >= 0, not {seed}")
-    source = read_learner_file(impl)
-    filename = str(impl.resolve())
     policy = rules.ImportPolicy(exercise.imports)
-    violations = rules.check_source(source, impl.name, exercise.requires, policy)
+    violations = rules.check_source(source, Path(filename).name, exercise.requires, policy)
     tests = visible_test_names(exercise)
     grader = load_trusted(exercise.grader, "mlkata_grader")
     specs = collect(grader)
-    report = Report(exercise.name, str(impl), seed, isolation())
+    report = Report(exercise.name, label or filename, seed, isolation())
     if violations:
         report.problems = [v.message for v in violations]
         not_run = f"not run: {violations[0].message}"

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import ast
 import inspect
-import tempfile
 import textwrap
 from pathlib import Path
 
@@ -135,10 +134,7 @@ class NotebookExercise:
 
         if not objects:
             raise ValueError(f"pass what you implemented, e.g. ex.check({', '.join(self.exercise.requires)})")
-        with tempfile.TemporaryDirectory(prefix="mlkata-nb-") as directory:
-            path = Path(directory) / f"{self.exercise.name}.py"
-            path.write_text(source_of(objects), encoding="utf-8")
-            report = self.kit.check(self.exercise.name, path, seed, own=True)
+        report = self.kit.check_source(self.exercise.name, source_of(objects), seed, label="the notebook's code")
         hints = self.exercise.hints
         shown = _rendered(lambda console: render(report, console, hints[0] if hints else "", "ex.hint()"))
         shown.value = report

@@ -1,6 +1,6 @@
 """``mlkata grade``: a whole class's submissions of one exercise, graded in parallel.
 
-Each submission is graded by :func:`mlkata.classroom.submission.grade_source` in a worker
+Each submission is graded by :func:`mlkata.judge.grade_source` in a worker
 process (or on a Dask worker), each in its own sandbox with its own time and memory limits:
 a broken or hostile submission costs its own checks and its own time, nothing else. The
 results land in ``OUT``:
@@ -28,7 +28,8 @@ from .config import SeedChoice
 from .discover import discover
 from .errors import SubmissionsError, require
 from .outline import CheckInfo, blank_report, outline
-from .submission import UnreadableSubmission, grade_source, read_source
+from ..judge import grade_source
+from .submission import UnreadableSubmission, read_source
 
 
 @dataclass
@@ -79,7 +80,7 @@ def warm_up(root: str, name: str) -> None:
 def grade_task(task: dict) -> dict:
     """Grade one submission; a task and its result are plain data (see :mod:`.runner`)."""
     exercise = _exercise(task["root"], task["exercise"])
-    return asdict(grade_source(exercise, task["source"], task["seed"], task["label"]))
+    return asdict(grade_source(exercise, task["source"], task["seed"], label=task["label"]))
 
 
 def report_from_data(data: dict) -> Report:

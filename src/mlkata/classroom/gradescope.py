@@ -158,7 +158,8 @@ def run(config_path: Path, submission: Path, results: Path) -> dict:
     from ..catalogue import load as load_catalogue
     from .outline import blank_report
     from .outputs import results_json
-    from .submission import UnreadableSubmission, grade_source, read_source
+    from ..judge import grade_source
+    from .submission import UnreadableSubmission, read_source
 
     settings = tomllib.loads(Path(config_path).read_text(encoding="utf-8"))
     seed = int(settings["seed"])
@@ -172,7 +173,7 @@ def run(config_path: Path, submission: Path, results: Path) -> dict:
             continue
         label = str(path.relative_to(submission))
         try:
-            reports.append(grade_source(exercise, read_source(path), seed, label))
+            reports.append(grade_source(exercise, read_source(path), seed, label=label))
         except UnreadableSubmission as error:
             reports.append(blank_report(exercise, seed, str(error), label))
     data = results_json(reports, "Graded in a sandbox with the course's secret seed.")

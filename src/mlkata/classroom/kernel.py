@@ -90,10 +90,10 @@ def _graded(exercise: str):
         raise CheckFailed("error: nothing to grade", str(error)) from None
     key = (exercise, hashlib.sha256(source.encode()).hexdigest(), config.seed, str(kit))
     if key not in _REPORTS:
-        from .submission import grade_source
+        from ..judge import grade_source
 
         with _quiet():
-            _REPORTS[key] = grade_source(catalogue[exercise], source, config.seed, notebook.name)
+            _REPORTS[key] = grade_source(catalogue[exercise], source, config.seed, label=notebook.name)
     return _REPORTS[key]
 
 

@@ -1,17 +1,13 @@
-"""One submission: read it (a ``.py`` file or a notebook) and grade it in the sandbox.
+"""One submission: read its code (a ``.py`` file or a notebook's solution cells).
 
-Every classroom path grades through :func:`grade_source`, which hands the code to
-:func:`mlkata.judge.grade` as a file named after the exercise: the same static rules, the
-same sandbox, the same checks and scores as ``mlkata check``.
+Every classroom path then grades that code with :func:`mlkata.judge.grade_source`: the same
+static rules, the same sandbox, the same checks and scores as ``mlkata check``.
 """
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-from ..catalogue import Exercise
-from ..results import Report
 
 MAX_BYTES = 5 * 1024 * 1024  # far above any honest solution; keeps a hostile file from eating memory
 SUFFIXES = (".py", ".ipynb")
@@ -46,26 +42,3 @@ def read_source(path: Path) -> str:
         except UnreadableNotebook as error:
             raise UnreadableSubmission(str(error)) from None
     return text
-
-
-def grade_source(exercise: Exercise, source: str, seed: int, label: str) -> Report:
-    """Grade ``source`` as the learner's file of ``exercise`` with ``seed``.
-
-    Parameters
-    ----------
-    exercise : Exercise
-    source : str
-        The learner's code.
-    seed : int
-        The seed of the hidden checks' data.
-    label : str
-        What the report names as the graded file (e.g. the submission's path).
-    """
-    from ..judge import grade
-
-    with tempfile.TemporaryDirectory(prefix="mlkata-submission-") as directory:
-        impl = Path(directory) / f"{exercise.name}.py"
-        impl.write_text(source, encoding="utf-8")
-        report = grade(exercise, impl, seed)
-    report.impl = label
-    return report
